@@ -1,0 +1,1 @@
+"""Content as data: reading, validating, loading and writing the YAML files in fixtures/."""
