@@ -1,0 +1,57 @@
+"""Forms for the need-table filters and search (GET forms: nothing is stored)."""
+
+from django import forms
+
+from portal.forms import BaseForm
+
+from thresholds.models import Domain, Framework, Level
+
+
+class TableFilterForm(BaseForm):
+    level = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Level")
+    domain = forms.ChoiceField(required=False, label="Domain")
+
+    def __init__(self, *args, framework: Framework, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [("", "All levels")] + [(lv.number, lv.name) for lv in framework.levels.all()]
+        self.fields["domain"].choices = [("", "All domains")] + [(d.key, d.name) for d in framework.domains.all()]
+        self.fields["level"].error_messages["invalid_choice"] = "Choose a level from the list"
+        self.fields["domain"].error_messages["invalid_choice"] = "Choose a domain from the list"
+
+    def clean_domain(self) -> str | None:
+        return self.cleaned_data["domain"] or None
+
+
+class SearchForm(BaseForm):
+    q = forms.CharField(
+        label="Search the indicators of both areas",
+        max_length=200,
+        error_messages={"required": "Enter words to search for", "max_length": "Search words must be 200 characters or fewer"},
+    )
+    framework = forms.ChoiceField(required=False, label="Area")
+    level = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Level")
+    domain = forms.ChoiceField(required=False, label="Domain")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        frameworks = list(Framework.objects.select_related("partnership"))
+        self.fields["framework"].choices = [("", "Both areas")] + [(f.slug, f"{f.partnership.area}: {f.name}") for f in frameworks]
+        numbers = sorted(set(Level.objects.values_list("number", flat=True)))
+        self.fields["level"].choices = [("", "All levels")] + [(n, f"Level {n}") for n in numbers]
+        self.fields["domain"].choices = [("", "All domains")] + [
+            (d.key, f"{d.framework.partnership.area}: {d.name}") for d in Domain.objects.select_related("framework__partnership")
+        ]
+        for name in ("framework", "level", "domain"):
+            self.fields[name].error_messages["invalid_choice"] = f"Choose a {self.fields[name].label.lower()} from the list"
+
+    def clean_q(self) -> str:
+        q = self.cleaned_data["q"].strip()
+        if not any(ch.isalnum() for ch in q):
+            raise forms.ValidationError("Enter words to search for, using letters or numbers")
+        return q
+
+    def clean_framework(self) -> str | None:
+        return self.cleaned_data["framework"] or None
+
+    def clean_domain(self) -> str | None:
+        return self.cleaned_data["domain"] or None
