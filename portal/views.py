@@ -49,6 +49,8 @@ def sources(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "There is no API endpoint at this address. See /api/v1/openapi.json."}, status=404)
     return render(request, "404.html", status=404)
 
 

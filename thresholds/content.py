@@ -6,6 +6,7 @@ what the importer compares with the file to see whether anything changed.
 
 from portal.content.sync import Sync
 from thresholds.models import (
+    CombinationRule,
     Domain,
     Framework,
     Indicator,
@@ -31,6 +32,22 @@ def source_of(row) -> dict:
     return {"file": row.source_file, "section": row.source_section}
 
 
+def combination_record(framework: Framework) -> dict | None:
+    rule = CombinationRule.objects.filter(framework=framework).first()
+    if rule is None:
+        return None
+    return {
+        "at_level": rule.at_level,
+        "minimum_needs": rule.minimum_needs,
+        "grouped_by": rule.grouped_by,
+        "minimum_groups": rule.minimum_groups,
+        "raises_to": rule.raises_to,
+        "explanation": clean(rule.explanation),
+        "advice": clean(rule.advice),
+        "source": {"file": rule.source_file, "section": rule.source_section},
+    }
+
+
 def framework_record(framework: Framework) -> dict:
     return {
         "slug": framework.slug,
@@ -47,6 +64,7 @@ def framework_record(framework: Framework) -> dict:
             {"file": s.file, "title": s.title, "publisher": clean(s.publisher), "edition": clean(s.edition)}
             for s in framework.sources.all()
         ],
+        "combination_rule": combination_record(framework),
     }
 
 
@@ -117,6 +135,12 @@ def normalise_framework_file(data: dict) -> dict:
         | {
             "partnership": dict(data["partnership"]),
             "sources": [item(s, {"file": None, "title": None, "publisher": None, "edition": None}) for s in data["sources"]],
+            "combination_rule": (
+                item(data["combination_rule"], {"at_level": None, "minimum_needs": None, "grouped_by": None, "minimum_groups": None, "raises_to": None, "explanation": None, "advice": None})
+                | {"source": dict(data["combination_rule"]["source"])}
+            )
+            if data.get("combination_rule")
+            else None,
         },
         "outcome_areas": [
             item(a, {"id": None, "name": None, "statement": None}) | {"source": a["source"]}
@@ -156,6 +180,15 @@ def sync_framework(data: dict, sync: Sync) -> None:
         framework.sources.all().delete()
         for order, s in enumerate(fw["sources"]):
             SourceDocument.objects.create(framework=framework, order=order, file=s["file"], title=s["title"], publisher=s["publisher"] or "", edition=s["edition"] or "")
+        CombinationRule.objects.filter(framework=framework).delete()
+        rule = fw["combination_rule"]
+        if rule:
+            CombinationRule.objects.create(
+                framework=framework, at_level=rule["at_level"], minimum_needs=rule["minimum_needs"],
+                grouped_by=rule["grouped_by"], minimum_groups=rule["minimum_groups"], raises_to=rule["raises_to"],
+                explanation=rule["explanation"], advice=rule["advice"] or "",
+                source_file=rule["source"]["file"], source_section=rule["source"]["section"],
+            )
 
     framework = sync.upsert(label=f"framework {fw['slug']}", model=Framework, lookup={"slug": fw["slug"]}, record=fw, current=framework_record, write=write_framework)
 

@@ -16,6 +16,18 @@ FRAMEWORK_SCHEMA = mapping(
         "sources": list_of(
             mapping({"file": text(100), "title": text(300), "publisher": text(300).optional(), "edition": text(100).optional()})
         ),
+        "combination_rule": mapping(
+            {
+                "at_level": number(),
+                "minimum_needs": number(),
+                "grouped_by": choice("outcome_areas", "domains"),
+                "minimum_groups": number(),
+                "raises_to": number().optional(),
+                "explanation": text(),
+                "advice": text().optional(),
+                "source": SOURCE,
+            }
+        ).optional(),
         "outcome_areas": list_of(
             mapping({"id": stable_id(), "name": text(200), "statement": text(300).optional(), "source": SOURCE})
         ).optional(),
@@ -97,6 +109,15 @@ def check_framework_references(file: ContentFile) -> list[Problem]:
         for number_index, number_ in enumerate(term.get("levels") or []):
             if number_ not in numbers:
                 problems.append(file.problem(("terms", index, "levels", number_index), f"level {number_} is not one of this framework's levels {numbers}"))
+    rule = data.get("combination_rule")
+    if rule:
+        for key in ("at_level", "raises_to"):
+            if rule.get(key) is not None and rule[key] not in numbers:
+                problems.append(file.problem(("combination_rule", key), f"level {rule[key]} is not one of this framework's levels {numbers}"))
+        if rule["grouped_by"] == "outcome_areas" and not outcomes:
+            problems.append(file.problem(("combination_rule", "grouped_by"), "grouped_by outcome_areas needs the framework's outcome_areas"))
+        if rule["source"]["file"] not in source_files:
+            problems.append(file.problem(("combination_rule", "source", "file"), f"source file '{rule['source']['file']}' is not listed in this framework's sources"))
     for path, source in _sources(data):
         if source["file"] not in source_files:
             problems.append(file.problem(path + ("file",), f"source file '{source['file']}' is not listed in this framework's sources"))

@@ -55,3 +55,35 @@ class SearchForm(BaseForm):
 
     def clean_domain(self) -> str | None:
         return self.cleaned_data["domain"] or None
+
+
+class DangerForm(BaseForm):
+    danger = forms.ChoiceField(
+        label="Is the child in immediate danger?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the child is in immediate danger", "invalid_choice": "Select yes or no"},
+    )
+
+    def layout_fields(self) -> list:
+        from crispy_forms_gds.layout import Field, Size
+
+        return [Field.radios("danger", legend_size=Size.EXTRA_LARGE, legend_tag="h1")]
+
+
+class AreaForm(BaseForm):
+    area = forms.ChoiceField(
+        label="Where does the child live?",
+        widget=forms.RadioSelect,
+        help_text="The guidance and the people to contact depend on where the child lives.",
+        error_messages={"required": "Select where the child lives", "invalid_choice": "Select one of the areas listed"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [(fw.slug, fw.partnership.area) for fw in Framework.objects.select_related("partnership")]
+
+    def layout_fields(self) -> list:
+        from crispy_forms_gds.layout import Field, Size
+
+        return [Field.radios("area", legend_size=Size.EXTRA_LARGE, legend_tag="h1")]

@@ -64,6 +64,37 @@ class Framework(models.Model):
         return reverse("thresholds:framework", kwargs={"framework": self.slug})
 
 
+class CombinationRule(models.Model):
+    """When several lower-level needs together change the suggestion (the "Which level?" rules).
+
+    Coventry: three or more Level 2 needs across three outcome areas suggest Level 3.
+    Warwickshire: a combination of Early Support indicators across domains keeps the level
+    but the result shows the document's warning and advice.
+    """
+
+    class GroupedBy(models.TextChoices):
+        OUTCOME_AREAS = "outcome_areas", "Different outcome areas"
+        DOMAINS = "domains", "Different domains"
+
+    framework = models.OneToOneField(Framework, on_delete=models.CASCADE, related_name="combination_rule")
+    at_level = models.PositiveSmallIntegerField(help_text="The level number of the needs that are counted.")
+    minimum_needs = models.PositiveSmallIntegerField()
+    grouped_by = models.CharField(max_length=20, choices=GroupedBy.choices)
+    minimum_groups = models.PositiveSmallIntegerField()
+    raises_to = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty: the level stays; only the warning is shown.")
+    explanation = models.TextField(help_text="The document's words for why.")
+    advice = models.TextField(blank=True, help_text="The document's words for what to do.")
+    source_file = models.CharField(max_length=100)
+    source_section = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework"]
+
+    def __str__(self) -> str:
+        return f"Combination rule for {self.framework}"
+
+
 class SourceDocument(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="sources")
     file = models.CharField(max_length=100)

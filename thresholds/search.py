@@ -17,8 +17,9 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from hubs.models import Contact
 from portal.cache import content_version
-from thresholds.models import Indicator, Synonym, Term
+from thresholds.models import Indicator, Level, Synonym, Term
 
 STOP_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are", "at", "by", "be", "from", "as", "it"}
 WORD = re.compile(r"[a-z0-9]+")
@@ -41,6 +42,7 @@ def normalise(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Entry:
+    kind: str  # indicator, level or contact
     key: str
     framework: str
     framework_name: str
@@ -52,6 +54,7 @@ class Entry:
     text: str
     order: int
     url: str
+    levels: tuple[int, ...] = ()  # a contact's levels (editorial), for the level filter
 
 
 @dataclass
@@ -65,20 +68,41 @@ class Index:
     glossary: dict[tuple[str, ...], list[Term]] = field(default_factory=dict)
 
 
-def build_index() -> Index:
+def _entries() -> list[tuple[Entry, str]]:
+    """Everything search can find, each with the text it is found by."""
+    found = []
     rows = Indicator.objects.select_related("framework__partnership", "level", "domain").order_by("framework__slug", "order")
-    entries, texts, postings = [], [], defaultdict(set)
-    for position, row in enumerate(rows):
-        entries.append(
-            Entry(
-                key=row.key, framework=row.framework.slug, framework_name=row.framework.name,
-                area=row.framework.partnership.area, level=row.level.number, level_name=row.level.name,
-                domain=row.domain.key if row.domain_id else None, domain_name=row.domain.name if row.domain_id else None,
-                text=row.text, order=row.order,
-                url=f"/thresholds/{row.framework.slug}/indicators/{row.key}/",
-            )
+    for row in rows:
+        entry = Entry(
+            kind="indicator", key=row.key, framework=row.framework.slug, framework_name=row.framework.name,
+            area=row.framework.partnership.area, level=row.level.number, level_name=row.level.name,
+            domain=row.domain.key if row.domain_id else None, domain_name=row.domain.name if row.domain_id else None,
+            text=row.text, order=row.order, url=f"/thresholds/{row.framework.slug}/indicators/{row.key}/",
         )
-        stems = normalise(row.text)
+        found.append((entry, row.text))
+    for level in Level.objects.select_related("framework__partnership").prefetch_related("texts"):
+        entry = Entry(
+            kind="level", key=level.key, framework=level.framework.slug, framework_name=level.framework.name,
+            area=level.framework.partnership.area, level=level.number, level_name=level.name, domain=None,
+            domain_name=None, text=level.summary, order=level.number,
+            url=f"/thresholds/{level.framework.slug}/levels/{level.number}/",
+        )
+        found.append((entry, " ".join([level.name, level.summary] + [t.body for t in level.texts.all()])))
+    for contact in Contact.objects.select_related("partnership").prefetch_related("phones"):
+        entry = Entry(
+            kind="contact", key=contact.key, framework="", framework_name="", area=contact.partnership.area,
+            level=0, level_name="", domain=None, domain_name=None, text=contact.name, order=contact.order,
+            url=f"/contacts/{contact.key}/", levels=tuple(contact.editorial_levels),
+        )
+        found.append((entry, f"{contact.name} {contact.description}"))
+    return found
+
+
+def build_index() -> Index:
+    entries, texts, postings = [], [], defaultdict(set)
+    for position, (entry, text) in enumerate(_entries()):
+        entries.append(entry)
+        stems = normalise(text)
         texts.append(" " + " ".join(stems) + " ")
         for word in stems:
             postings[word].add(position)
@@ -168,12 +192,21 @@ def search(query: str, *, framework: str | None = None, level: int | None = None
                 stems |= set(phrase)
         hits = concept_hits if hits is None else hits & concept_hits
     entries = [index.entries[position] for position in sorted(hits or ())]
-    entries = [
-        e for e in entries
-        if (framework is None or e.framework == framework) and (level is None or e.level == level) and (domain is None or e.domain == domain)
-    ]
+    area = next((e.area for e in index.entries if e.framework == framework), None) if framework else None
+    entries = [e for e in entries if wanted_by_filters(e, framework=framework, area=area, level=level, domain=domain)]
     suggestions = [] if entries else suggest(index, words)
     return Results(query, entries, stems - STOP_WORDS, terms, suggestions)
+
+
+def wanted_by_filters(entry: Entry, *, framework: str | None, area: str | None, level: int | None, domain: str | None) -> bool:
+    """The filters: a contact belongs to its area's framework and to its (editorial) levels."""
+    if domain is not None and entry.domain != domain:
+        return False  # only indicators have a domain
+    if framework is not None and (entry.area != area if entry.kind == "contact" else entry.framework != framework):
+        return False
+    if level is not None and level != entry.level and level not in entry.levels:
+        return False
+    return True
 
 
 def suggest(index: Index, words: list[str]) -> list[str]:

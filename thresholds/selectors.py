@@ -48,7 +48,7 @@ class Node:
 
 
 def indicator_rows(framework: Framework, *, level: int | None = None, domain: str | None = None) -> list[Indicator]:
-    rows = Indicator.objects.filter(framework=framework).select_related("level", "domain", "parent")
+    rows = Indicator.objects.filter(framework=framework).select_related("framework", "level", "domain", "parent")
     if level is not None:
         rows = rows.filter(level__number=level)
     if domain is not None:

@@ -134,10 +134,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _group(results) -> list[tuple[str, list]]:
-    """Results grouped by framework, then in level order."""
+    """Contacts first (someone typing "MASH" wants the number), then levels, then indicators
+    by framework in level order."""
     if not results:
         return []
     groups: dict[str, list] = {}
-    for entry in sorted(results.entries, key=lambda e: (e.area, e.level, e.order)):
-        groups.setdefault(f"{entry.area}: {entry.framework_name}", []).append(entry)
+    for entry in sorted(results.entries, key=lambda e: (e.kind != "contact", e.kind != "level", e.area, e.level, e.order)):
+        if entry.kind == "contact":
+            heading = "Contacts"
+        elif entry.kind == "level":
+            heading = "Levels of need"
+        else:
+            heading = f"Indicators: {entry.area}, {entry.framework_name}"
+        groups.setdefault(heading, []).append(entry)
     return list(groups.items())

@@ -11,7 +11,7 @@ HEADER = (
 )
 
 # Keys left out of the file when they hold nothing, to keep the files short.
-OMIT_WHEN_EMPTY = {"parent", "editorial_outcome_areas", "meaning", "edition", "statement", "publisher", "outcome_areas", "terms"}
+OMIT_WHEN_EMPTY = {"parent", "editorial_outcome_areas", "meaning", "edition", "statement", "publisher", "outcome_areas", "terms", "combination_rule", "advice", "raises_to"}
 
 
 class _Dumper(yaml.SafeDumper):

@@ -64,3 +64,8 @@ def highlight(text: str, stems) -> SafeString:
 @register.filter
 def lookup(mapping: dict, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    return text.split()
