@@ -6,6 +6,7 @@ request. The version lives in the cache backend itself, which is shared by every
 server (database or Redis cache), so an edit on one server refreshes all of them.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -34,7 +35,8 @@ def bump_content_version() -> None:
 
 
 def page_key(version: int, full_path: str) -> str:
-    return f"page:{version}:{full_path}"
+    # Hashed: addresses can be long and hold any character; cache keys must be short and safe.
+    return f"page:{version}:{hashlib.sha256(full_path.encode()).hexdigest()}"
 
 
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

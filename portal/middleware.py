@@ -49,9 +49,10 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return get_response(request)
-        key = page_key(content_version(), request.get_full_path())
-        if len(key) > 2000:  # very long query strings are not worth caching
+        full_path = request.get_full_path()
+        if len(full_path) > 2000:  # very long addresses are not worth caching
             return get_response(request)
+        key = page_key(content_version(), full_path)
         cached = cache.get(key)
         if cached is not None:
             status, headers, content = cached

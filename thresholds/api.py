@@ -5,6 +5,7 @@ from django.urls import path, reverse
 
 from portal.api import ApiError, api_view, reject_unknown_params, single_param
 from thresholds import selectors
+from thresholds.assessment import MAX_INDICATORS, AssessmentError, assess as run_assessment
 from thresholds.models import Domain, Framework, Level
 from thresholds.search import search as run_search
 
@@ -112,8 +113,41 @@ def search(request: HttpRequest) -> dict:
     }
 
 
+@api_view
+def assess(request: HttpRequest) -> dict:
+    """The "Which level?" rules: indicator ids in, suggested level and reasons out."""
+    reject_unknown_params(request, {"framework", "indicator"})
+    slug = single_param(request, "framework", required=True, max_length=60)
+    fw = Framework.objects.select_related("partnership").filter(slug=slug).first()
+    if fw is None:
+        raise ApiError(f"Unknown framework '{slug}'. See /api/v1/frameworks/.")
+    keys = request.GET.getlist("indicator")
+    if len(keys) > MAX_INDICATORS:
+        raise ApiError(f"Give at most {MAX_INDICATORS} 'indicator' parameters (this request has {len(keys)}).")
+    if any(not key.strip() for key in keys):
+        raise ApiError("An 'indicator' parameter is empty: give an indicator id.")
+    if len(set(keys)) != len(keys):
+        raise ApiError("Give each indicator once: the 'indicator' parameter repeats an id.")
+    try:
+        result = run_assessment(framework=fw, keys=keys)
+    except AssessmentError as error:
+        raise ApiError(str(error)) from None
+    suggestion = result.suggestion
+    return {
+        "framework": fw.slug,
+        "level": {"number": result.level.number, "name": result.level.name, "summary": result.level.summary},
+        "reasons": [{"id": n.key, "text": n.text, "level": n.level, "domain": n.domain} for n in suggestion.reasons],
+        "strengths": [{"id": n.key, "text": n.text, "level": n.level, "domain": n.domain} for n in suggestion.strengths],
+        "notes": [{"rule": note.rule, "text": note.text} for note in suggestion.notes],
+        "html_url": request.build_absolute_uri(
+            reverse("thresholds:questionnaire_result", args=[fw.slug]) + ("?" + "&".join(f"i={k}" for k in sorted(keys)) if keys else "")
+        ),
+    }
+
+
 api_urlpatterns = [
     path("frameworks/", frameworks, name="frameworks"),
     path("frameworks/<str:slug>/", framework, name="framework"),
     path("search", search, name="search"),
+    path("assess", assess, name="assess"),
 ]

@@ -113,8 +113,10 @@ def texts_by_kind(level: Level) -> dict[str, list[LevelText]]:
 def indicator_detail(framework_slug: str, key: str) -> tuple[Indicator, dict[int, list[Indicator]]]:
     """An indicator, and the indicators in its domain at the levels either side of it."""
     indicator = get_object_or_404(
-        Indicator.objects.select_related("framework__partnership", "level", "domain", "parent").prefetch_related(
-            "children", "editorial_outcome_areas"
+        Indicator.objects.select_related("framework__partnership", "level", "domain", "parent__framework").prefetch_related(
+            Prefetch("children", queryset=Indicator.objects.select_related("framework")),
+            "editorial_outcome_areas",
+            "framework__sources",
         ),
         framework__slug=framework_slug,
         key=key,
@@ -127,7 +129,7 @@ def indicator_detail(framework_slug: str, key: str) -> tuple[Indicator, dict[int
             level__number__in=[number - 1, number + 1],
             parent__isnull=True,
         )
-        .select_related("level")
+        .select_related("framework", "level")
         .order_by("level__number", "order")
     )
     by_level: dict[int, list[Indicator]] = defaultdict(list)
