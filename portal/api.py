@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 from portal.cache import cache_public_page
 
@@ -41,7 +42,9 @@ def api_view(view: Callable[..., object]) -> Callable[..., HttpResponse]:
             response["Access-Control-Max-Age"] = "86400"
             return response
         if request.method not in ("GET", "HEAD"):
-            return api_response({"detail": "This API is read-only: use GET."}, status=405)
+            response = api_response({"detail": "This API is read-only: use GET."}, status=405)
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
         try:
             return api_response(view(request, *args, **kwargs))
         except ApiError as error:
@@ -49,7 +52,8 @@ def api_view(view: Callable[..., object]) -> Callable[..., HttpResponse]:
         except Http404 as error:
             return api_response({"detail": str(error) or "Not found."}, status=404)
 
-    return cache_public_page(wrapper)
+    # The API accepts no writes at all, so no CSRF check is needed before it says 405.
+    return csrf_exempt(cache_public_page(wrapper))
 
 
 def single_param(request: HttpRequest, name: str, *, required: bool = False, max_length: int = 200) -> str | None:

@@ -1,5 +1,6 @@
 """Middleware: security headers on every response, and the public page cache."""
 
+import gzip
 from collections.abc import Callable
 
 from django.conf import settings
@@ -31,6 +32,7 @@ def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Referrer-Policy", "no-referrer")
+        response.setdefault("X-Frame-Options", "DENY")
         return response
 
     return middleware
@@ -44,6 +46,8 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
 
     Only anonymous GET and HEAD requests are served from the cache, and only responses
     whose view opted in (see `portal.cache.cache_public_page`) and set no cookie are stored.
+    Each page is also stored gzip-compressed (once, when cached), for browsers that accept it:
+    a need table is about a sixth of the size on a slow phone connection.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
@@ -55,18 +59,30 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
         key = page_key(content_version(), full_path)
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            return _from_cache(request, cached, "hit")
         response = get_response(request)
         seconds = getattr(response, "page_cache_seconds", None)
         if seconds and response.status_code == 200 and not response.cookies and not response.streaming:
             headers = [(name, response[name]) for name in CACHED_HEADERS if response.has_header(name)]
-            cache.set(key, (response.status_code, headers, response.content), timeout=seconds)
-            response["X-Page-Cache"] = "miss"
+            body = response.content
+            compressed = gzip.compress(body, compresslevel=6) if len(body) > 500 else None
+            entry = (response.status_code, headers, body, compressed)
+            cache.set(key, entry, timeout=seconds)
+            return _from_cache(request, entry, "miss")
         return response
 
     return middleware
+
+
+def _from_cache(request: HttpRequest, entry: tuple, state: str) -> HttpResponse:
+    status, headers, body, compressed = entry
+    use_gzip = compressed is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    response = HttpResponse(compressed if use_gzip else body, status=status)
+    for name, value in headers:
+        response[name] = value
+    if compressed is not None:
+        response["Vary"] = "Accept-Encoding"
+    if use_gzip:
+        response["Content-Encoding"] = "gzip"
+    response["X-Page-Cache"] = state
+    return response

@@ -43,7 +43,10 @@ def chromium_available() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    browser_tests = [item for item in items if "page" in getattr(item, "fixturenames", ())]
+    browser_tests = [item for item in items if {"page", "browser", "site_url"} & set(getattr(item, "fixturenames", ()))]
+    for item in browser_tests:
+        # pytest-django only creates the test database if a collected test asks for it.
+        item.add_marker(pytest.mark.django_db)
     if not browser_tests or chromium_available():
         return
     if os.environ.get("CI") == "true":
@@ -63,7 +66,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, site_url):
+    # Depending on site_url makes the test database and its server exist before Playwright
+    # starts its event loop: database connections made inside that loop belong to another
+    # context and would not see the test database.
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 

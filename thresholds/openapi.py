@@ -162,7 +162,7 @@ PATHS = {
             "summary": "The 'Which level?' rules: indicator ids in, suggested level and reasons out",
             "operationId": "assess",
             "parameters": [
-                _query("framework", "A framework slug", required=True),
+                _query("framework", "A framework slug", required=True, schema={"type": "string", "minLength": 1, "maxLength": 60, "pattern": "^[a-z0-9-]+$"}),
                 _query("indicator", "An indicator id; repeat for each (at most 500)", array=True),
             ],
             "responses": {"200": _json({"$ref": "#/components/schemas/Assessment"}), **_errors(400)},

@@ -26,8 +26,17 @@ class PageChecker:
     def __init__(self, page):
         self.page = page
         self.errors: list[str] = []
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        # An error page (a 400 for bad input, say) is answered with its status on purpose;
+        # Chromium logs that as a failed load of the document itself, which is not a fault.
+        if message.text.startswith("Failed to load resource") and message.location.get("url") == self.page.url:
+            return
+        self.errors.append(f"{message.text} ({message.location.get('url')})")
 
     def visit(self, url: str, *, width: dict = DESKTOP):
         self.page.set_viewport_size(width)
