@@ -71,6 +71,11 @@ class PartnershipScopedAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request) and self._allowed(request, None)
 
+    def get_list_filter(self, request):
+        # Filter choices come from the rows the lead can see, not every partnership's names.
+        related = {"framework", "domain", "partnership"}
+        return [(f, admin.RelatedOnlyFieldListFilter) if f in related else f for f in super().get_list_filter(request)]
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         partnership = lead_partnership(request)

@@ -21,9 +21,9 @@ from thresholds.models import (
 
 
 def clean(value):
-    """Canonical text: surrounding whitespace dropped, empty text as None."""
+    """Canonical text: line breaks as \\n (browsers send \\r\\n), surrounding whitespace dropped, empty as None."""
     if isinstance(value, str):
-        value = value.strip()
+        value = value.replace("\r\n", "\n").strip()
         return value or None
     return value
 
@@ -97,7 +97,7 @@ def indicator_record(indicator: Indicator) -> dict:
         "domain": indicator.domain.key if indicator.domain_id else None,
         "text": clean(indicator.text),
         "parent": indicator.parent.key if indicator.parent_id else None,
-        "editorial_outcome_areas": [a.key for a in indicator.editorial_outcome_areas.order_by("order")],
+        "editorial_outcome_areas": [a.key for a in sorted(indicator.editorial_outcome_areas.all(), key=lambda a: a.order)],
         "source": source_of(indicator),
     }
 
@@ -108,7 +108,7 @@ def term_record(term: Term) -> dict:
         "term": term.term,
         "kind": term.kind,
         "meaning": clean(term.meaning),
-        "levels": [level.number for level in term.levels.order_by("number")],
+        "levels": sorted(level.number for level in term.levels.all()),
         "editorial_levels": term.editorial_levels,
         "source": source_of(term),
     }

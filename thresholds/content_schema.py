@@ -2,7 +2,7 @@
 
 from portal.content.schema import SOURCE, choice, day, flag, list_of, mapping, number, stable_id, text
 from portal.content.yamlfile import ContentFile, Problem
-from thresholds.models import LevelText, Term
+from thresholds.models import Domain, Indicator, Level, LevelText, OutcomeArea, Term
 
 FRAMEWORK_SCHEMA = mapping(
     {
@@ -121,6 +121,13 @@ def check_framework_references(file: ContentFile) -> list[Problem]:
     for path, source in _sources(data):
         if source["file"] not in source_files:
             problems.append(file.problem(path + ("file",), f"source file '{source['file']}' is not listed in this framework's sources"))
+    # An id already used by another framework's item would silently move that item into this one.
+    for group, model in (("outcome_areas", OutcomeArea), ("levels", Level), ("domains", Domain), ("indicators", Indicator), ("terms", Term)):
+        items = data.get(group) or []
+        owners = dict(model.objects.filter(key__in=[item["id"] for item in items]).exclude(framework__slug=data["slug"]).values_list("key", "framework__slug"))
+        for index, item in enumerate(items):
+            if item["id"] in owners:
+                problems.append(file.problem((group, index, "id"), f"the id '{item['id']}' already belongs to the '{owners[item['id']]}' framework; ids must be unique across all files"))
     return problems
 
 

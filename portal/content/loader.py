@@ -12,6 +12,16 @@ from portal.content.schema import Field, check
 from portal.content.sync import Plan, Sync
 from portal.content.yamlfile import ContentFile, ContentFileError, Problem, read_content_file
 from portal.content.yamlwriter import dump_content
+from referrals.content import export_checklists, export_guidance, sync_checklists, sync_guidance
+from referrals.content_schema import (
+    CHECKLISTS_SCHEMA,
+    GUIDANCE_SCHEMA,
+    check_checklists_references,
+    check_guidance_references,
+    checklists_ids,
+    guidance_ids,
+)
+from referrals.models import Checklist, GuidancePage
 from thresholds.content import export_framework, export_synonyms, sync_framework, sync_synonyms
 from thresholds.content_schema import FRAMEWORK_SCHEMA, SYNONYMS_SCHEMA, check_framework_references, framework_ids
 from thresholds.models import Framework, Partnership
@@ -29,6 +39,8 @@ KINDS = {
     "framework": Kind(FRAMEWORK_SCHEMA, sync_framework, framework_ids, 0),
     "synonyms": Kind(SYNONYMS_SCHEMA, sync_synonyms, lambda d: [(("synonyms", i, "id"), s["id"]) for i, s in enumerate(d["synonyms"])], 1),
     "contacts": Kind(CONTACTS_SCHEMA, sync_contacts, contacts_ids, 2),
+    "checklists": Kind(CHECKLISTS_SCHEMA, sync_checklists, checklists_ids, 3),
+    "guidance": Kind(GUIDANCE_SCHEMA, sync_guidance, guidance_ids, 3),
 }
 
 
@@ -56,12 +68,22 @@ def validate(paths: list[str | Path]) -> tuple[list[ContentFile], list[Problem]]
     partnerships = set(Partnership.objects.values_list("slug", flat=True))
     partnerships |= {f.data["partnership"]["slug"] for f in files if f.data["kind"] == "framework"}
     first_seen: dict[str, str] = {}
+    framework_files: dict[str, str] = {}
     for file in files:
         kind = file.data["kind"]
+        if kind == "framework":
+            slug = file.data["slug"]
+            if slug in framework_files:
+                problems.append(file.problem(("slug",), f"the framework '{slug}' is also defined in {framework_files[slug]}; load each framework from one file"))
+            framework_files.setdefault(slug, file.path)
         if kind == "framework":
             problems += check_framework_references(file)
         elif kind == "contacts":
             problems += check_contacts_references(file, partnerships)
+        elif kind == "checklists":
+            problems += check_checklists_references(file, files)
+        elif kind == "guidance":
+            problems += check_guidance_references(file, files)
         for path, key in KINDS[kind].ids(file.data):
             if key in first_seen:
                 problems.append(file.problem(path, f"the id '{key}' is used twice (first at {first_seen[key]}); ids must be unique across all files"))
@@ -88,7 +110,7 @@ def load(paths: list[str | Path], *, dry_run: bool = False, force: bool = False)
 
 
 def export(out_dir: str | Path) -> list[Path]:
-    """Writes every framework, the synonyms and every partnership's contacts to out_dir."""
+    """Writes every framework, the synonyms, every partnership's contacts, the checklists and guidance to out_dir."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -97,6 +119,10 @@ def export(out_dir: str | Path) -> list[Path]:
     for partnership in Partnership.objects.all():
         if partnership.contacts.exists():
             files[f"contacts-{partnership.slug}.yaml"] = export_contacts(partnership)
+    if Checklist.objects.exists():
+        files["checklists.yaml"] = export_checklists()
+    if GuidancePage.objects.exists():
+        files["referrals-guidance.yaml"] = export_guidance()
     for name, data in files.items():
         path = out / name
         path.write_text(dump_content(data), encoding="utf-8")

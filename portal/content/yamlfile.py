@@ -42,25 +42,25 @@ class ContentFileError(Exception):
         self.problem = problem
 
 
-_constructor = yaml.SafeLoader("")  # used only to turn scalar nodes into Python values
-
-
-def _build(node: yaml.Node, path: tuple, lines: dict, name: str) -> Any:
+def _build(node: yaml.Node, path: tuple, lines: dict, name: str, constructor: yaml.SafeLoader) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = _constructor.construct_object(key_node)
+            key = constructor.construct_object(key_node)
             if not isinstance(key, str):
                 raise ContentFileError(Problem(name, key_node.start_mark.line + 1, f"keys must be words, not {key!r}"))
             if key in result:
                 raise ContentFileError(Problem(name, key_node.start_mark.line + 1, f"the key '{key}' appears twice"))
-            result[key] = _build(value_node, path + (key,), lines, name)
+            result[key] = _build(value_node, path + (key,), lines, name, constructor)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), lines, name) for index, item in enumerate(node.value)]
-    return _constructor.construct_object(node)
+        return [_build(item, path + (index,), lines, name, constructor) for index, item in enumerate(node.value)]
+    try:
+        return constructor.construct_object(node)
+    except ValueError as error:  # a value YAML recognises but cannot build, such as the date 2027-02-30
+        raise ContentFileError(Problem(name, node.start_mark.line + 1, f"has a value YAML cannot read: {error} ({node.value})")) from error
 
 
 def read_content_file(path: str | Path) -> ContentFile:
@@ -89,7 +89,8 @@ def read_content_file(path: str | Path) -> ContentFile:
         raise ContentFileError(Problem(name, None, "is empty; a content file starts with 'kind:'"))
     lines: dict[tuple, int] = {}
     try:
-        data = _build(node, (), lines, name)
+        # A fresh constructor per file: it remembers every node it builds.
+        data = _build(node, (), lines, name, yaml.SafeLoader(""))
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         raise ContentFileError(Problem(name, mark.line + 1 if mark else None, f"has a value YAML cannot read: {error.problem}")) from error

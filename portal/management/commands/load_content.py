@@ -32,7 +32,7 @@ class Command(BaseCommand):
             f"{len(plan.added)} added, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged, "
             f"{len(plan.kept_edits)} kept edits, {len(plan.overwritten_edits)} overwritten edits"
         )
-        if not plan.changed and not plan.kept_edits:
+        if not plan.changed and not plan.kept_edits and not plan.not_in_files:
             self.stdout.write(f"Nothing to change: the database already matches the files ({summary}).")
         elif dry_run:
             self.stdout.write(f"Dry run, nothing changed: {summary}.")
