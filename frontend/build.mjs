@@ -22,6 +22,12 @@ const result = sass.compile(join(root, "frontend", "scss", "main.scss"), {
 });
 writeFileSync(join(out, "css", "main.css"), result.css);
 
+// GOV.UK Frontend's footer styles name a crest image for Crown copyright, which this site
+// does not show. Django's hashed static storage needs every file a stylesheet names to
+// exist, so a blank image stands in for it.
+mkdirSync(join(out, "assets", "images"), { recursive: true });
+writeFileSync(join(out, "assets", "images", "govuk-crest.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
+
 // GOV.UK Frontend's JavaScript is an ES module. Our start-up code is appended to it so the
 // page loads one module file; the source-map comment is dropped (we ship no .map files).
 const govukJs = readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8").replace(/\/\/# sourceMappingURL=\S+\s*$/, "");

@@ -7,7 +7,9 @@ server (database or Redis cache), so an edit on one server refreshes all of them
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -54,3 +56,44 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         return response
 
     return wrapper
+
+
+class LocalPages:
+    """A small per-process copy of recently served pages, in front of the shared cache.
+
+    Entries are keyed by the shared content version, which is read from the shared cache on
+    every request, so a change made through any server is seen by every server at once; the
+    copy only saves fetching and unpickling the page. Nothing here is needed by another
+    server: a new process simply starts empty.
+    """
+
+    def __init__(self, max_entries: int = 512):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            expires, entry = found
+            if expires < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def set(self, key: str, entry: tuple, seconds: float) -> None:
+        with self._lock:
+            self._entries[key] = (time.monotonic() + seconds, entry)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+local_pages = LocalPages()

@@ -1,13 +1,14 @@
 """Middleware: security headers on every response, and the public page cache."""
 
 import gzip
+import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
-from portal.cache import content_version, page_key
+from portal.cache import content_version, local_pages, page_key
 
 # Scripts only from our own static files: no inline script, no eval, nothing third-party.
 PUBLIC_CSP = (
@@ -57,7 +58,15 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
         if len(full_path) > 2000:  # very long addresses are not worth caching
             return get_response(request)
         key = page_key(content_version(), full_path)
-        cached = cache.get(key)
+        cached = local_pages.get(key)
+        if cached is None:
+            found = cache.get(key)
+            if found is not None:
+                cached_entry, expires_at = found
+                remaining = expires_at - time.time()
+                if remaining > 0:
+                    local_pages.set(key, cached_entry, remaining)
+                    cached = cached_entry
         if cached is not None:
             return _from_cache(request, cached, "hit")
         response = get_response(request)
@@ -67,7 +76,9 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
             body = response.content
             compressed = gzip.compress(body, compresslevel=6) if len(body) > 500 else None
             entry = (response.status_code, headers, body, compressed)
-            cache.set(key, entry, timeout=seconds)
+            # The expiry travels with the entry, so a copy never outlives the original.
+            cache.set(key, (entry, time.time() + seconds), timeout=seconds)
+            local_pages.set(key, entry, seconds)
             return _from_cache(request, entry, "miss")
         return response
 
