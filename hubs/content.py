@@ -59,6 +59,11 @@ def check_contacts_references(file: ContentFile, partnerships: set[str]) -> list
     if data["partnership"] not in partnerships:
         problems.append(file.problem(("partnership",), f"partnership '{data['partnership']}' is not defined by any framework file or in the database"))
     ids = {contact["id"] for contact in data["contacts"]}
+    # An id already used by another partnership's contact would silently move that contact.
+    owners = dict(Contact.objects.filter(key__in=ids).exclude(partnership__slug=data["partnership"]).values_list("key", "partnership__slug"))
+    for index, contact in enumerate(data["contacts"]):
+        if contact["id"] in owners:
+            problems.append(file.problem(("contacts", index, "id"), f"the id '{contact['id']}' already belongs to a contact of the '{owners[contact['id']]}' partnership; ids must be unique across all files"))
     for role, value in (data.get("right_now") or {}).items():
         if isinstance(value, str) and value not in ids:
             problems.append(file.problem(("right_now", role), f"'{value}' is not one of the contacts in this file"))
