@@ -10,7 +10,7 @@ LEAD_GROUP = "Safeguarding leads"
 LEAD_MODELS = {
     "thresholds": ["framework", "sourcedocument", "level", "leveltext", "domain", "outcomearea", "indicator", "term"],
     "hubs": ["contact", "phone", "openingrule", "callrota"],
-    "referrals": ["checklist", "checklistitem", "guidancepage"],
+    "referrals": ["checklist", "checklistitem", "checklistoption", "guidancepage", "guidancesection"],
 }
 
 
