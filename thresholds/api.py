@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest
 from django.urls import path, reverse
 
 from portal.api import ApiError, api_view, reject_unknown_params, single_param
+from portal.content.schema import ID_PATTERN
 from thresholds import selectors
 from thresholds.assessment import MAX_INDICATORS, AssessmentError, assess as run_assessment
 from thresholds.models import Domain, Framework, Level
@@ -78,7 +79,7 @@ def search(request: HttpRequest) -> dict:
     if not any(ch.isalnum() for ch in q):
         raise ApiError("The 'q' parameter must contain letters or numbers.")
     framework_slug = single_param(request, "framework")
-    if framework_slug and not Framework.objects.filter(slug=framework_slug).exists():
+    if framework_slug and not (ID_PATTERN.match(framework_slug) and Framework.objects.filter(slug=framework_slug).exists()):
         raise ApiError(f"Unknown framework '{framework_slug}'. See /api/v1/frameworks/.")
     level_text = single_param(request, "level", max_length=3)
     level = None
@@ -87,7 +88,7 @@ def search(request: HttpRequest) -> dict:
             raise ApiError(f"The 'level' parameter must be a level number such as 1, 2, 3 or 4, not '{level_text}'.")
         level = int(level_text)
     domain = single_param(request, "domain", max_length=60)
-    if domain and not Domain.objects.filter(key=domain).exists():
+    if domain and not (ID_PATTERN.match(domain) and Domain.objects.filter(key=domain).exists()):
         raise ApiError(f"Unknown domain '{domain}'. Domain ids are listed in /api/v1/frameworks/<slug>/.")
     results = run_search(q, framework=framework_slug, level=level, domain=domain)
     return {
@@ -118,7 +119,7 @@ def assess(request: HttpRequest) -> dict:
     """The "Which level?" rules: indicator ids in, suggested level and reasons out."""
     reject_unknown_params(request, {"framework", "indicator"})
     slug = single_param(request, "framework", required=True, max_length=60)
-    fw = Framework.objects.select_related("partnership").filter(slug=slug).first()
+    fw = Framework.objects.select_related("partnership").filter(slug=slug).first() if ID_PATTERN.match(slug) else None
     if fw is None:
         raise ApiError(f"Unknown framework '{slug}'. See /api/v1/frameworks/.")
     keys = request.GET.getlist("indicator")
@@ -147,7 +148,7 @@ def assess(request: HttpRequest) -> dict:
 
 api_urlpatterns = [
     path("frameworks/", frameworks, name="frameworks"),
-    path("frameworks/<str:slug>/", framework, name="framework"),
+    path("frameworks/<slug:slug>/", framework, name="framework"),
     path("search", search, name="search"),
     path("assess", assess, name="assess"),
 ]

@@ -5,6 +5,7 @@ Used by both the questionnaire pages and GET /api/v1/assess, so they always agre
 
 from dataclasses import dataclass
 
+from portal.content.schema import ID_PATTERN
 from thresholds import rules
 from thresholds.models import CombinationRule, Framework, Indicator, Level
 
@@ -38,15 +39,16 @@ def load_indicators(framework: Framework, keys: list[str]) -> dict[str, Indicato
     if len(keys) > MAX_INDICATORS:
         raise AssessmentError(f"Give at most {MAX_INDICATORS} indicators (this request has {len(keys)}).")
     wanted = set(keys)
+    # Only well-formed ids reach the database (PostgreSQL refuses some characters, such as NUL).
     found = {
         row.key: row
-        for row in Indicator.objects.filter(key__in=wanted)
+        for row in Indicator.objects.filter(key__in={key for key in wanted if ID_PATTERN.match(key)})
         .select_related("framework", "level", "domain")
         .prefetch_related("editorial_outcome_areas")
     }
     unknown = sorted(wanted - set(found))
     if unknown:
-        shown = ", ".join(f"'{key[:60]}'" for key in unknown[:5])
+        shown = ", ".join(repr(key[:60]) for key in unknown[:5])
         raise AssessmentError(f"Unknown indicator id(s): {shown}{' and more' if len(unknown) > 5 else ''}.")
     foreign = sorted(key for key, row in found.items() if row.framework_id != framework.pk)
     if foreign:

@@ -1,8 +1,12 @@
 """The "Which level?" flow through the test client: branching, state in the address, errors."""
 
+from datetime import datetime
+from unittest import mock
 from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from thresholds.models import Framework
@@ -11,14 +15,18 @@ from thresholds.questionnaire import question_pages
 pytestmark = pytest.mark.django_db
 
 
-def test_immediate_danger_yes_goes_to_call_999_and_nothing_else(client: Client):
+@pytest.mark.parametrize("hour, coventry_number", [(10, "024 7678 8555"), (20, "024 7683 2222")])
+def test_immediate_danger_yes_goes_to_call_999_and_nothing_else(client: Client, hour, coventry_number):
+    cache.clear()
     response = client.get("/which-level/danger/", {"submitted": "1", "danger": "yes"})
     assert response.status_code == 302 and response.url == "/which-level/call-999/"
-    html = client.get(response.url).content.decode()
+    tuesday = datetime(2026, 11, 24, hour, 0, tzinfo=ZoneInfo("Europe/London"))
+    with mock.patch("hubs.selectors.moment", return_value=tuesday):
+        html = client.get(response.url).content.decode()
     assert "Call 999 now" in html
     assert "If a child is in immediate danger you should contact the police and/or ambulance on 999." in html
     assert 'href="tel:999"' in html
-    for number in ("024 7678 8555", "01926 414144"):  # then the front door for each area
+    for number in (coventry_number, "01926 414144"):  # then the front door for each area, right now
         assert number in html
     assert "Which of these describe" not in html and "Continue" not in html
 
