@@ -3,9 +3,9 @@
 1. Starts `bin/serve` (gunicorn, DEBUG off, PostgreSQL if DATABASE_URL is set, else SQLite)
    once to measure the pages' sizes, writes a static file of about the median page size, and
    starts it again so that file is served by the same server (whitenoise).
-2. Drives it with wrk, from a second process on loopback, for a fixed number of requests at
-   1, 8 and 32 concurrent connections per address, and prints requests per second, p50, p95
-   and p99, and each page's throughput as a ratio of the static file's.
+2. Drives it with ApacheBench (ab, keep-alive), from a second process on loopback, for a fixed
+   number of requests at 1, 8 and 32 concurrent connections per address, and prints requests
+   per second, p50, p95 and p99, and each page's throughput as a ratio of the static file's.
 3. Runs the scale run (bench/scale.py): 50,000 synthetic indicators, search p95 and queries
    per page.
 
@@ -13,8 +13,10 @@ Targets on a 2-core machine: every cached page at least 0.7 of the static file's
 and p95 at most 25 ms, at 32 connections; search p95 at most 20 ms at 50,000 indicators.
 """
 
-import json
+import csv
 import os
+import re
+import tempfile
 import shutil
 import socket
 import subprocess
@@ -34,7 +36,7 @@ PAGES = {
     "contacts directory": "/contacts/",
 }
 CEILING = "/static/bench-ceiling.html"
-CONNECTIONS = [(1, 1, 1500), (8, 2, 6000), (32, 2, 12000)]  # connections, wrk threads, requests
+CONNECTIONS = [(1, 2000), (8, 6000), (32, 12000)]  # concurrent connections, requests
 TARGET_RATIO, TARGET_P95_MS = 0.7, 25.0
 
 
@@ -44,12 +46,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def ensure_wrk() -> str:
-    if not shutil.which("wrk"):
+def ensure_ab() -> str:
+    if not shutil.which("ab"):
         if os.geteuid() != 0:
-            sys.exit("The benchmark needs wrk: apt-get install -y wrk")
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
-    return shutil.which("wrk")
+            sys.exit("The benchmark needs ApacheBench: apt-get install -y apache2-utils")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "apache2-utils"], check=True, stdout=subprocess.DEVNULL)
+    return shutil.which("ab")
 
 
 class Server:
@@ -81,15 +83,24 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def run_wrk(wrk: str, url: str, connections: int, threads: int, requests: int) -> dict:
-    env = os.environ | {"BENCH_REQUESTS_PER_THREAD": str(requests // threads)}
-    command = [wrk, "-t", str(threads), "-c", str(connections), "-d", "120s", "--timeout", "10s", "-s", str(ROOT / "bench" / "stop_after.lua"), url]
-    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+def run_ab(ab: str, url: str, connections: int, requests: int) -> dict:
+    """A fixed number of requests at a fixed concurrency; ab's percentiles come from its CSV."""
+    with tempfile.NamedTemporaryFile(suffix=".csv") as percentiles:
+        command = [ab, "-q", "-k", "-n", str(requests), "-c", str(connections), "-e", percentiles.name, url]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        with open(percentiles.name) as handle:
+            table = {int(float(row[0])): float(row[1]) for row in csv.reader(handle) if row and row[0][0].isdigit()}
+    failed = int(re.search(r"Failed requests:\s+(\d+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx responses:\s+(\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests per second:\s+([\d.]+)", output).group(1)),
+        "p50_ms": table[50], "p95_ms": table[95], "p99_ms": table[99],
+        "errors": failed + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
 
 
 def main() -> None:
-    wrk = ensure_wrk()
+    ab = ensure_ab()
     port = free_port()
     print(f"Database: {os.environ.get('DATABASE_URL', 'SQLite (db.sqlite3)')}; cache: {os.environ.get('CACHE_URL', 'db:// (default)')}")
 
@@ -108,15 +119,15 @@ def main() -> None:
         for path in targets.values():
             server.get(path)  # warm: pages are served from the page cache from here on
         results: dict[tuple[str, int], dict] = {}
-        for connections, threads, requests in CONNECTIONS:
+        for connections, requests in CONNECTIONS:
             for name, path in targets.items():
-                results[(name, connections)] = run_wrk(wrk, server.base + path, connections, threads, requests)
+                results[(name, connections)] = run_ab(ab, server.base + path, connections, requests)
     finally:
         server.stop()
 
     print(f"\n{'address':<24}{'bytes':>8}{'conns':>7}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'vs static':>11}")
     missed = []
-    for connections, _, _ in CONNECTIONS:
+    for connections, _ in CONNECTIONS:
         ceiling_rps = results[("static file (ceiling)", connections)]["rps"]
         for name in targets:
             r = results[(name, connections)]

@@ -62,8 +62,13 @@ def queries_per_page(client: Client) -> dict[str, int]:
     return counts
 
 
+def synthetic_text(rng: random.Random, words: list[str]) -> str:
+    """Eight to twenty words drawn from the real indicators, so searches find some of them."""
+    return " ".join(rng.choice(words) for _ in range(rng.randint(8, 20)))
+
+
 def generate() -> None:
-    texts = list(Indicator.objects.values_list("text", flat=True))
+    words = " ".join(Indicator.objects.values_list("text", flat=True)).split()
     rng = random.Random(2026)
     per_framework = TOTAL // FRAMEWORKS
     for n in range(FRAMEWORKS):
@@ -75,8 +80,7 @@ def generate() -> None:
                                          source_file="synthetic", source_section="synthetic") for i in range(10)]
         Indicator.objects.bulk_create(
             Indicator(framework=framework, key=f"scale-{n:03}-{i:04}", level=rng.choice(levels), domain=rng.choice(domains),
-                      text=" ".join(rng.sample(rng.choice(texts).split(), k=min(6, len(rng.choice(texts).split()))) + rng.sample(rng.choice(texts).split(), 2)),
-                      order=i, source_file="synthetic", source_section="synthetic")
+                      text=synthetic_text(rng, words), order=i, source_file="synthetic", source_section="synthetic")
             for i in range(per_framework)
         )
 
@@ -104,13 +108,13 @@ def main() -> None:
     p95 = timings[int(len(timings) * 0.95)]
     print(f"  search over {len(timings)} queries: p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, max {timings[-1]:.2f} ms (target p95 <= 20 ms)")
     page_timings = []
-    for query in QUERIES:
-        cache.clear()
-        started = time.perf_counter()
-        client.get("/search/", {"q": query})
+    for n, query in enumerate(QUERIES * 3):
+        started = time.perf_counter()  # a new address each time, so never from the page cache
+        client.get("/search/", {"q": query, "n": n})
         page_timings.append((time.perf_counter() - started) * 1000)
     page_timings.sort()
-    print(f"  search page, uncached, in-process: p50 {statistics.median(page_timings):.1f} ms, max {page_timings[-1]:.1f} ms")
+    print(f"  search page, not from the page cache, in-process: p50 {statistics.median(page_timings):.1f} ms, "
+          f"p95 {page_timings[int(len(page_timings) * 0.95)]:.1f} ms, max {page_timings[-1]:.1f} ms")
     after = queries_per_page(client)
     print(f"  {'page':<66}{'queries before':>15}{'after':>7}")
     for url in PAGES:

@@ -34,6 +34,9 @@ def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Referrer-Policy", "no-referrer")
         response.setdefault("X-Frame-Options", "DENY")
+        if not response.streaming and not response.has_header("Content-Length"):
+            # Lets the server keep the connection open for the next request (HTTP/1.0 clients).
+            response["Content-Length"] = str(len(response.content))
         return response
 
     return middleware

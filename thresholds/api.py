@@ -8,6 +8,7 @@ from portal.content.schema import ID_PATTERN
 from thresholds import selectors
 from thresholds.assessment import MAX_INDICATORS, AssessmentError, assess as run_assessment
 from thresholds.models import Domain, Framework, Level
+from thresholds.search import SHOWN, in_display_order
 from thresholds.search import search as run_search
 
 
@@ -107,7 +108,7 @@ def search(request: HttpRequest) -> dict:
                 "domain_id": e.domain,
                 "html_url": request.build_absolute_uri(e.url),
             }
-            for e in sorted(results.entries, key=lambda e: (e.kind != "contact", e.kind != "level", e.area, e.level, e.order))
+            for e in in_display_order(results.entries)[:SHOWN]
         ],
         "terms": [{"term": t.term, "meaning": t.meaning, "framework": t.framework.slug} for t in results.terms],
         "suggestions": results.suggestions,

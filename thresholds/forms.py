@@ -2,6 +2,7 @@
 
 from django import forms
 
+from portal.content.schema import ID_PATTERN
 from portal.forms import BaseForm
 
 from thresholds.models import Domain, Framework, Level
@@ -38,9 +39,16 @@ class SearchForm(BaseForm):
         self.fields["framework"].choices = [("", "Both areas")] + [(f.slug, f"{f.partnership.area}: {f.name}") for f in frameworks]
         numbers = sorted(set(Level.objects.values_list("number", flat=True)))
         self.fields["level"].choices = [("", "All levels")] + [(n, f"Level {n}") for n in numbers]
-        self.fields["domain"].choices = [("", "All domains")] + [
-            (d.key, f"{d.framework.partnership.area}: {d.name}") for d in Domain.objects.select_related("framework__partnership")
-        ]
+        # Domains belong to one framework: offer those of the chosen area (or of the domain
+        # given), so the list stays short however many frameworks the portal holds.
+        # (Only well-formed ids are looked up: PostgreSQL refuses some characters, such as NUL.)
+        framework, domain = self.data.get("framework", ""), self.data.get("domain", "")
+        chosen = framework if ID_PATTERN.match(framework) else None
+        if not chosen and ID_PATTERN.match(domain):
+            chosen = Domain.objects.filter(key=domain).values_list("framework__slug", flat=True).first()
+        domains = Domain.objects.select_related("framework__partnership").filter(framework__slug=chosen) if chosen else Domain.objects.none()
+        self.fields["domain"].choices = [("", "All domains")] + [(d.key, f"{d.framework.partnership.area}: {d.name}") for d in domains]
+        self.fields["domain"].help_text = "Choose an area to filter by its domains."
         for name in ("framework", "level", "domain"):
             self.fields[name].error_messages["invalid_choice"] = f"Choose a {self.fields[name].label.lower()} from the list"
 

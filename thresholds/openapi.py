@@ -93,7 +93,7 @@ SCHEMAS = {
         "required": ["query", "count", "results", "terms", "suggestions"],
         "properties": {
             "query": {"type": "string"},
-            "count": {"type": "integer", "minimum": 0},
+            "count": {"type": "integer", "minimum": 0, "description": "How many results there are; `results` lists the first 100."},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
             "terms": {"type": "array", "items": {"type": "object", "properties": {"term": {"type": "string"}, "meaning": {"type": "string"}, "framework": {"type": "string"}}}},
             "suggestions": {"type": "array", "items": {"type": "string"}},

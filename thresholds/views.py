@@ -7,7 +7,7 @@ from hubs.selectors import contacts_for_level, right_now_for
 from portal.cache import cache_public_page
 from thresholds import selectors
 from thresholds.forms import SearchForm, TableFilterForm
-from thresholds.search import search
+from thresholds.search import SHOWN, in_display_order, search
 
 
 @cache_public_page
@@ -130,16 +130,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
             results = search(data["q"], framework=data["framework"], level=data["level"], domain=data["domain"])
         else:
             status = 400
-    return render(request, "thresholds/search.html", {"form": form, "results": results, "groups": _group(results)}, status=status)
+    context = {"form": form, "results": results, "groups": _group(results), "shown": SHOWN}
+    return render(request, "thresholds/search.html", context, status=status)
 
 
 def _group(results) -> list[tuple[str, list]]:
-    """Contacts first (someone typing "MASH" wants the number), then levels, then indicators
-    by framework in level order."""
+    """The first results (search.SHOWN of them), grouped: contacts, levels, then indicators by area."""
     if not results:
         return []
     groups: dict[str, list] = {}
-    for entry in sorted(results.entries, key=lambda e: (e.kind != "contact", e.kind != "level", e.area, e.level, e.order)):
+    for entry in in_display_order(results.entries)[:SHOWN]:
         if entry.kind == "contact":
             heading = "Contacts"
         elif entry.kind == "level":
