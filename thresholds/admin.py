@@ -77,18 +77,18 @@ class PartnershipScopedAdmin(SimpleHistoryAdmin):
         return [(f, admin.RelatedOnlyFieldListFilter) if f in related else f for f in super().get_list_filter(request)]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        partnership = lead_partnership(request)
-        if field is not None and partnership is not None and not request.user.is_superuser:
-            field.queryset = scoped(field.queryset, partnership)
-        return field
+        return scoped_field(super().formfield_for_foreignkey(db_field, request, **kwargs), request)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        field = super().formfield_for_manytomany(db_field, request, **kwargs)
-        partnership = lead_partnership(request)
-        if field is not None and partnership is not None and not request.user.is_superuser:
-            field.queryset = scoped(field.queryset, partnership)
-        return field
+        return scoped_field(super().formfield_for_manytomany(db_field, request, **kwargs), request)
+
+
+def scoped_field(field, request: HttpRequest):
+    """A form field whose choices a lead may pick from: only their partnership's rows."""
+    partnership = lead_partnership(request)
+    if field is not None and partnership is not None and not request.user.is_superuser:
+        field.queryset = scoped(field.queryset, partnership)
+    return field
 
 
 def scoped(queryset: QuerySet, partnership: Partnership) -> QuerySet:
@@ -107,11 +107,7 @@ class ScopedInline(admin.StackedInline):
     extra = 0
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        partnership = lead_partnership(request)
-        if field is not None and partnership is not None and not request.user.is_superuser:
-            field.queryset = scoped(field.queryset, partnership)
-        return field
+        return scoped_field(super().formfield_for_foreignkey(db_field, request, **kwargs), request)
 
 
 class SourceDocumentInline(admin.TabularInline):
