@@ -8,7 +8,6 @@ Every response's shape is documented in hubs/openapi.py; tests check one against
 """
 
 import math
-import re
 import uuid
 
 from django.http import HttpRequest
@@ -18,6 +17,7 @@ from hubs import now as clock
 from hubs import phones, selectors
 from hubs.models import Contact
 from portal.api import ApiError, api_view, reject_unknown_params, single_param
+from portal.content.schema import ID_PATTERN
 from thresholds.models import Partnership
 
 # Open Referral ids are UUIDs. They are derived from our stable ids (which never change),
@@ -25,7 +25,6 @@ from thresholds.models import Partnership
 ID_NAMESPACE = uuid.UUID("6f1c3f0e-5d7a-4c1e-9a55-3b8e2f4d9c10")
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 MAX_PER_PAGE = 100
-KEY = re.compile(r"[a-z][a-z0-9-]{2,59}")
 
 
 def stable_uuid(kind: str, key: str) -> str:
@@ -43,7 +42,7 @@ def _positive_int(request: HttpRequest, name: str, *, default: int, maximum: int
     value = single_param(request, name, max_length=9)
     if value is None:
         return default
-    if not value.isdigit() or int(value) < 1 or (maximum and int(value) > maximum):
+    if not value.isdecimal() or int(value) < 1 or (maximum and int(value) > maximum):
         limit = f" and at most {maximum}" if maximum else ""
         raise ApiError(f"The '{name}' parameter must be a whole number of 1 or more{limit}.")
     return int(value)
@@ -51,7 +50,7 @@ def _positive_int(request: HttpRequest, name: str, *, default: int, maximum: int
 
 def _option(option: dict) -> dict:
     key = option.get("key")
-    return {"key": int(key) if str(key).isdigit() else str(key), "label": str(option.get("label") or "")}
+    return {"key": int(key) if str(key).isdecimal() else str(key), "label": str(option.get("label") or "")}
 
 
 # /api/v1/contacts/ -----------------------------------------------------------------------
@@ -107,7 +106,7 @@ def contacts_list(request: HttpRequest) -> dict:
 def contact_detail(request: HttpRequest, key: str) -> dict:
     reject_unknown_params(request, set())
     # Checked before the query: PostgreSQL rejects some characters (NUL) outright.
-    contact = selectors.contacts().filter(key=key).first() if KEY.fullmatch(key) else None
+    contact = selectors.contacts().filter(key=key).first() if ID_PATTERN.match(key) else None
     if contact is None:
         raise ApiError(f"No contact has the id '{key[:100]}'.", status=404)
     return contact_json(contact, selectors.source_titles())

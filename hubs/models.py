@@ -1,5 +1,6 @@
 """Contacts: front doors, out-of-hours teams, Family Hubs, helplines, with their hours."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -54,9 +55,6 @@ class Contact(SourcedItem):
     def get_absolute_url(self) -> str:
         return reverse("hubs:contact", kwargs={"key": self.key})
 
-    def is_for(self, audience: str) -> bool:
-        return self.audience in (audience, self.Audience.BOTH)
-
 
 class Phone(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="phones")
@@ -88,6 +86,14 @@ class OpeningRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.days} {self.opens}-{self.closes}"
+
+    def clean(self) -> None:
+        # As the loader checks (hubs/content.py): a rule such as 17:00-08:30 would never
+        # match, so "who to call right now" would silently never name this service.
+        if self.opens and self.closes and self.opens >= self.closes:
+            raise ValidationError(
+                {"closes": f"Opens ({self.opens}) must be before closes ({self.closes}): split a period that runs past midnight into two."}
+            )
 
     @property
     def day_list(self) -> list[str]:

@@ -20,5 +20,4 @@ def site(request: HttpRequest) -> dict:
             for label, path in NAVIGATION
         ],
         "exit_page_url": settings.EXIT_PAGE_URL,
-        "is_admin_page": request.path.startswith("/admin/"),
     }

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from hubs.selectors import right_now_everywhere
+from hubs.selectors import cache_seconds_for, right_now_everywhere
 from portal.cache import cache_public_page
 from thresholds.selectors import framework_summaries, source_documents
 
@@ -17,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     right_now = right_now_everywhere()
     response = render(request, "portal/home.html", {"frameworks": framework_summaries(), "right_now": right_now})
     # Never cache the "who to call right now" answer past the moment it next changes.
-    response.page_cache_seconds = min([answer.cache_seconds for answer in right_now], default=settings.PAGE_CACHE_SECONDS)
+    response.page_cache_seconds = cache_seconds_for(right_now)
     return response
 
 

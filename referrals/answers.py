@@ -71,7 +71,7 @@ def _single(query: QueryDict, name: str) -> str | None:
 def parse_level(value: str | None, numbers: list[int]) -> int | str | None:
     if value is None or value == UNSURE:
         return value
-    if value.isdigit() and int(value) in numbers:
+    if value.isdecimal() and int(value) in numbers:
         return int(value)
     raise BadAnswer("level", "The level in the web address is not one of this area's levels.")
 

@@ -86,10 +86,6 @@ class ChecklistItem(SourcedItem):
         words = self.question or self.text
         return words if len(words) <= 80 else words[:77] + "..."
 
-    @property
-    def is_question(self) -> bool:
-        return self.role in QUESTION_ROLES
-
     def applies_at(self, level) -> bool:
         return not self.only_at_levels or level in self.only_at_levels
 

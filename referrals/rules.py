@@ -105,7 +105,7 @@ def still_missing(flow, answers: Answers) -> list[Missing]:
         file, section = option.source
         missing.append(Missing(option.then or option.label, flow.family.why or flow.family.text, file, section, "family"))
     if family_not_told_because_of_risk(flow, answers):
-        missing += [_tick(item, "reasons") for item in flow.risk_ticks if item.key not in answers.ticks]
+        missing += [_tick(item, "reasons") for item in flow.risk_ticks if item.applies_at(answers.level) and item.key not in answers.ticks]
     missing += [_tick(item, "ready") for item in flow.ticks if item.applies_at(answers.level) and item.key not in answers.ticks]
     return missing
 

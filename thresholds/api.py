@@ -85,7 +85,7 @@ def search(request: HttpRequest) -> dict:
     level_text = single_param(request, "level", max_length=3)
     level = None
     if level_text is not None:
-        if not level_text.isdigit() or not Level.objects.filter(number=int(level_text)).exists():
+        if not level_text.isdecimal() or not Level.objects.filter(number=int(level_text)).exists():
             raise ApiError(f"The 'level' parameter must be a level number such as 1, 2, 3 or 4, not '{level_text}'.")
         level = int(level_text)
     domain = single_param(request, "domain", max_length=60)

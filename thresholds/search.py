@@ -114,7 +114,7 @@ def build_index() -> Index:
     groups: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     glossary: dict[tuple[str, ...], list[Term]] = defaultdict(list)
     phrase_sets = [[tuple(normalise(word)) for word in synonym.words] for synonym in Synonym.objects.all()]
-    for term in Term.objects.filter(kind=Term.Kind.ABBREVIATION).select_related("framework"):
+    for term in Term.objects.filter(kind=Term.Kind.ABBREVIATION).select_related("framework__partnership"):
         phrase_sets.append([tuple(normalise(term.term)), tuple(normalise(term.meaning))])
         glossary[tuple(normalise(term.term))].append(term)
     for phrases in phrase_sets:

@@ -110,7 +110,8 @@ def families(request: HttpRequest, framework: str) -> HttpResponse:
 def crosswalk(request: HttpRequest) -> HttpResponse:
     frameworks = [selectors.framework_detail(fw.slug) for fw in selectors.framework_summaries()]
     steps = max((len(fw.levels.all()) for fw in frameworks), default=0)
-    rows = [[next((lv for lv in fw.levels.all() if lv.number == n), None) for fw in frameworks] for n in range(1, steps + 1)]
+    # Each cell with its framework, so the stacked (phone) view labels every cell with its own area.
+    rows = [[(fw, next((lv for lv in fw.levels.all() if lv.number == n), None)) for fw in frameworks] for n in range(1, steps + 1)]
     language = [(fw, selectors.need_language(fw)) for fw in frameworks]
     return render(
         request,

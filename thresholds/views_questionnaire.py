@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from hubs.selectors import contacts_for_level, right_now_everywhere, right_now_for
+from hubs.selectors import cache_seconds_for, contacts_for_level, right_now_everywhere, right_now_for
 from portal.cache import cache_public_page
 from thresholds import questionnaire as flow
 from thresholds import selectors
@@ -42,8 +42,7 @@ def danger(request: HttpRequest) -> HttpResponse:
 def call_999(request: HttpRequest) -> HttpResponse:
     right_now = right_now_everywhere()
     response = render(request, "thresholds/questionnaire/call_999.html", {"right_now": right_now})
-    if right_now:  # the front door shown changes with the time of day
-        response.page_cache_seconds = min(answer.cache_seconds for answer in right_now)
+    response.page_cache_seconds = cache_seconds_for(right_now)  # the front door shown changes with the time of day
     return response
 
 

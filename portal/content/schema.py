@@ -12,8 +12,8 @@ from typing import Any
 
 from portal.content.yamlfile import ContentFile, Problem
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,59}$")
-TIME_PATTERN = re.compile(r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,59}\Z")  # \Z, not $: $ also matches before a final newline
+TIME_PATTERN = re.compile(r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)\Z")
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,6 @@ class Field:
 
     def optional(self) -> "Field":
         return Field(self.type, False, True, self.choices, self.item, self.fields, self.max_length)
-
-    def or_null(self) -> "Field":
-        return Field(self.type, self.required, True, self.choices, self.item, self.fields, self.max_length)
 
 
 def text(max_length: int | None = None) -> Field:

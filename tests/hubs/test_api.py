@@ -208,6 +208,14 @@ def test_services_bad_requests_get_a_clear_detail(client: Client, spec, query, d
     assert data == {"detail": detail}
 
 
+@pytest.mark.parametrize("query", ["page=%C2%B2", "per_page=%E2%91%A0", "page=1%C2%B2"])
+def test_services_page_that_is_a_digit_but_not_a_number_is_a_400_not_a_500(client: Client, spec, query):
+    # str.isdigit() is true for superscripts and circled digits, which int() refuses.
+    data = get_json(client, f"/api/v1/openreferral/services?{query}", status=400)
+    conforms(spec, "/api/v1/openreferral/services", 400, data)
+    assert "must be a whole number of 1 or more" in data["detail"]
+
+
 @pytest.mark.parametrize("service_id", ["00000000-0000-0000-0000-000000000000", "nope", "cov-edt%00", "x" * 150])
 def test_unknown_service_is_a_json_404(client: Client, spec, service_id):
     data = get_json(client, f"/api/v1/openreferral/services/{service_id}", status=404)

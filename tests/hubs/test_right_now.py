@@ -169,3 +169,19 @@ def test_an_out_of_hours_service_ticked_24_hours_is_always_the_one_to_call():
     edt.save()
     answer = right_now_for(coventry(), uk(2026, 4, 14, 10, 0))
     assert answer.call.key == "cov-edt" and answer.next_change is None
+
+
+def test_an_opening_rule_that_runs_past_midnight_is_refused_in_the_admin():
+    """The loader refuses 17:00-08:30 (it would never match); the admin form must too, or a
+    lead's edit would silently stop "who to call right now" ever naming the out-of-hours team."""
+    from django.core.exceptions import ValidationError
+
+    from hubs.models import Contact, OpeningRule
+
+    edt = Contact.objects.get(key="cov-edt")
+    with pytest.raises(ValidationError) as error:
+        OpeningRule(contact=edt, days="mon", opens="17:00", closes="08:30").full_clean()
+    assert "must be before closes" in str(error.value.message_dict["closes"])
+    with pytest.raises(ValidationError):
+        OpeningRule(contact=edt, days="mon", opens="09:00", closes="09:00").full_clean()
+    OpeningRule(contact=edt, days="mon", opens="17:00", closes="24:00").full_clean()  # up to midnight is fine

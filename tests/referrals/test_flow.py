@@ -123,6 +123,26 @@ def test_a_tampered_link_is_a_clear_error_and_never_a_server_error(client: Clien
     assert 'href="/ready-to-refer/coventry/danger/"' in page  # start again
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/ready-to-refer/coventry/result/?danger=no&level=%C2%B2",
+        "/ready-to-refer/coventry/danger/?level=%E2%91%A3",
+        "/ready-to-refer/warwickshire/result/print/?danger=no&level=%C2%B2",
+    ],
+)
+def test_a_level_that_is_a_digit_but_not_a_number_is_a_clear_400(client: Client, address):
+    # str.isdigit() is true for superscripts and circled digits, which int() refuses.
+    response = client.get(address)
+    assert response.status_code == 400
+    assert "There is a problem with this link" in html(response)
+
+
+def test_start_with_a_level_that_is_a_digit_but_not_a_number_is_a_clear_400(client: Client):
+    response = client.get("/ready-to-refer/?area=coventry&level=%C2%B2")
+    assert response.status_code == 400 and "There is a problem" in html(response)
+
+
 def test_an_unknown_area_or_step_is_not_found(client: Client):
     assert client.get("/ready-to-refer/nowhere/danger/").status_code == 404
     assert client.get("/ready-to-refer/coventry/elsewhere/").status_code == 404

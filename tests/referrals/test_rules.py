@@ -4,6 +4,7 @@ import pytest
 
 from referrals import rules
 from referrals.answers import Answers
+from referrals.models import ChecklistItem
 from referrals.rules import Outcome
 from referrals.selectors import flow_for
 
@@ -148,3 +149,15 @@ def test_warwickshire_immediate_protection_does_not_ask_for_consent(call):
 
 def test_an_unsubmitted_tick_page_is_still_open(marf):
     assert rules.next_step(marf, Answers(danger="no", level=4, family="yes", ticks=frozenset(MARF_TICKS))) == "ready"
+
+
+def test_a_risk_tick_that_does_not_apply_at_this_level_is_not_required(marf):
+    """The reasons page shows only the risk ticks that apply at the chosen level; one it does
+    not show (a lead limited it to other levels) must not be listed as missing, or the
+    practitioner could never reach "Ready"."""
+    ChecklistItem.objects.filter(key="cov-marf-reasons-recorded").update(only_at_levels=[3])
+    flow = flow_for("coventry")
+    answers = done(level=4, family="risk", ticks=MARF_TICKS)
+    assert [item for item in flow.risk_ticks if item.applies_at(4)] == []  # not on the reasons page
+    assert rules.still_missing(flow, answers) == []
+    assert rules.outcome(flow, answers) == Outcome.READY

@@ -74,6 +74,13 @@ def test_search_api_errors(client: Client, params, detail):
     assert response.status_code == 400 and detail in response.json()["detail"]
 
 
+@pytest.mark.parametrize("level", ["\u00b2", "\u2460", "1\u00b2"])
+def test_search_api_level_that_is_a_digit_but_not_a_number_is_a_400_not_a_500(client: Client, level):
+    # str.isdigit() is true for superscripts and circled digits, which int() refuses.
+    response = client.get("/api/v1/search", {"q": "harm", "level": level})
+    assert response.status_code == 400 and "level number" in response.json()["detail"]
+
+
 def test_cors_preflight_and_read_only(client: Client):
     response = client.options("/api/v1/frameworks/")
     assert response.status_code == 204 and response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"

@@ -129,3 +129,14 @@ def test_the_third_partnership_round_trips_too(tmp_path, testshire):
     assert "testshire.yaml" in [path.name for path in written]
     plan, problems = load([tmp_path / "testshire.yaml"])
     assert not problems and not plan.changed and len(plan.unchanged) == 8
+
+
+def test_the_crosswalk_labels_each_cell_with_its_own_area_for_a_third_partnership(client: Client, testshire):
+    """The stacked (phone) view names each cell's area; with three frameworks a two-way cycle
+    put Coventry's label on Testshire's cell."""
+    import re
+
+    html = client.get("/thresholds/crosswalk/").content.decode()
+    labels = re.findall(r'<td class="govuk-table__cell" data-label="([^"]*)">', html)
+    assert labels[:3] == ["Coventry", "Testshire", "Warwickshire"]
+    assert labels == ["Coventry", "Testshire", "Warwickshire"] * (len(labels) // 3)

@@ -237,3 +237,25 @@ def test_an_edited_level_text_keeps_its_level(tmp_path):
     output = run(ROOT / "fixtures" / "coventry.yaml")
     assert "kept, edited in the admin since the last import (use --force to overwrite): level cov-level-1" in output
     assert LevelText.objects.get(level__key="cov-level-1", kind="source_of_help").body == "Edited by a lead."
+
+
+def test_an_id_with_a_trailing_line_break_is_refused(baseline, tmp_path):
+    """A regular expression ending in $ also matches before a final line break, so
+    "tst-ind-1-alpha\\n" (a YAML block scalar, say) used to pass as a valid id."""
+    text = variant(TESTSHIRE, "- id: tst-ind-1-alpha", '- id: "tst-ind-1-alpha\\n"')
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, problems = load([path])
+    assert any("an id of 3 to 60 lower-case letters" in p.message for p in problems), problems
+    assert not plan.changed
+    assert snapshot(tmp_path / "after") == baseline
+
+
+def test_a_time_with_a_trailing_line_break_is_refused(baseline, tmp_path):
+    text = variant(CONTACTS, "opens: '09:00'", 'opens: "09:00\\n"')
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, problems = load([path])
+    assert any("opens" in p.message for p in problems), problems
+    assert not plan.changed
+    assert snapshot(tmp_path / "after") == baseline

@@ -92,3 +92,14 @@ def test_search_page_with_no_results_points_to_contacts(client: Client):
 def test_search_page_bad_input_gets_an_error(client: Client, params):
     response = client.get("/search/", params)
     assert response.status_code == 400 and "There is a problem" in response.content.decode()
+
+
+def test_glossary_terms_in_the_index_carry_their_area_without_a_query_each(django_assert_num_queries):
+    """The search page prints each named term's area (term.framework.partnership.area)."""
+    from thresholds.search import build_index
+
+    index = build_index()
+    terms = [term for found in index.glossary.values() for term in found]
+    assert terms
+    with django_assert_num_queries(0):
+        assert all(term.framework.partnership.area for term in terms)
