@@ -58,7 +58,7 @@ class Server:
     def __init__(self, port: int):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
-        env = os.environ | {"PORT": str(port), "ACCESS_LOG": "/dev/null"}
+        env = {k: v for k, v in os.environ.items() if k != "ACCESS_LOG"} | {"PORT": str(port)}
         self.process = subprocess.Popen([str(ROOT / "bin" / "serve")], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.time() + 180
         while time.time() < deadline:

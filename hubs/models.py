@@ -55,6 +55,11 @@ class Contact(SourcedItem):
     def get_absolute_url(self) -> str:
         return reverse("hubs:contact", kwargs={"key": self.key})
 
+    def clean(self) -> None:
+        levels = self.editorial_levels
+        if not isinstance(levels, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in levels):
+            raise ValidationError({"editorial_levels": "Give a list of level numbers, such as [2, 3]."})
+
 
 class Phone(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="phones")
@@ -116,3 +121,10 @@ class CallRota(models.Model):
 
     def __str__(self) -> str:
         return f"Who to call in {self.partnership.area}"
+
+    def clean(self) -> None:
+        # Each door must be one of this area's own contacts.
+        for name in ("emergency", "office_hours", "out_of_hours"):
+            contact = getattr(self, name, None) if getattr(self, f"{name}_id") else None
+            if contact is not None and self.partnership_id and contact.partnership_id != self.partnership_id:
+                raise ValidationError({name: "Choose one of this area's own contacts."})

@@ -118,8 +118,9 @@ class RightNow:
         """How long a page showing this answer may be cached: never past the next change."""
         if self.next_change is None:
             return settings.PAGE_CACHE_SECONDS
+        # Rounded down, and 0 (not cached at all) in the last second before a change.
         seconds = int(clock.seconds_until(self.next_change, self.at))
-        return max(1, min(settings.PAGE_CACHE_SECONDS, seconds))
+        return max(0, min(settings.PAGE_CACHE_SECONDS, seconds))
 
 
 def right_now_for(partnership: Partnership, at: datetime | None = None) -> RightNow | None:

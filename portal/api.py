@@ -12,7 +12,7 @@ from functools import wraps
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from portal.cache import cache_public_page
+from portal.cache import cache_public_page, private_words
 
 
 class ApiError(Exception):
@@ -30,8 +30,14 @@ def api_response(data, status: int = 200) -> JsonResponse:
     return response
 
 
-def api_view(view: Callable[..., object]) -> Callable[..., HttpResponse]:
-    """Wraps a view that returns JSON-able data (or raises ApiError / Http404)."""
+def api_view(view: Callable[..., object] | None = None, *, shared_cache: bool = True):
+    """Wraps a view that returns JSON-able data (or raises ApiError / Http404).
+
+    `@api_view(shared_cache=False)` for answers that repeat free text the caller sent (search
+    words): they are cached in this process's memory only (see portal.cache.private_words).
+    """
+    if view is None:
+        return lambda inner: api_view(inner, shared_cache=shared_cache)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -46,7 +52,8 @@ def api_view(view: Callable[..., object]) -> Callable[..., HttpResponse]:
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         try:
-            return api_response(view(request, *args, **kwargs))
+            response = api_response(view(request, *args, **kwargs))
+            return response if shared_cache else private_words(response)
         except ApiError as error:
             return api_response({"detail": error.detail}, status=error.status)
         except Http404 as error:

@@ -41,11 +41,19 @@ def page_key(version: int, full_path: str) -> str:
     return f"page:{version}:{hashlib.sha256(full_path.encode()).hexdigest()}"
 
 
+def private_words(response: HttpResponse) -> HttpResponse:
+    """Marks a page that repeats free text the visitor typed: never written to the shared cache."""
+    response.page_cache_shared = False
+    return response
+
+
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Marks a public view's successful responses as cacheable by the page cache.
 
     A view can shorten the time a page is kept (for example until the "who to call right
-    now" answer next changes) by setting `response.page_cache_seconds`.
+    now" answer next changes) by setting `response.page_cache_seconds`, and keep a page that
+    repeats what the visitor typed (search words) out of the shared cache, in this process's
+    memory only, by setting `response.page_cache_shared = False`.
     """
 
     @wraps(view)

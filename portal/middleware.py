@@ -79,8 +79,9 @@ def public_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
             body = response.content
             compressed = gzip.compress(body, compresslevel=6) if len(body) > 500 else None
             entry = (response.status_code, headers, body, compressed)
-            # The expiry travels with the entry, so a copy never outlives the original.
-            cache.set(key, (entry, time.time() + seconds), timeout=seconds)
+            if getattr(response, "page_cache_shared", True):
+                # The expiry travels with the entry, so a copy never outlives the original.
+                cache.set(key, (entry, time.time() + seconds), timeout=seconds)
             local_pages.set(key, entry, seconds)
             return _from_cache(request, entry, "miss")
         return response

@@ -73,7 +73,7 @@ def framework(request: HttpRequest, slug: str) -> dict:
     }
 
 
-@api_view
+@api_view(shared_cache=False)
 def search(request: HttpRequest) -> dict:
     reject_unknown_params(request, {"q", "framework", "level", "domain"})
     q = single_param(request, "q", required=True)

@@ -33,7 +33,7 @@ def stem(word: str) -> str:
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
         return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
@@ -67,6 +67,7 @@ class Index:
     groups: dict[tuple[str, ...], frozenset[tuple[str, ...]]]  # phrase -> every phrase of its group
     longest_phrase: int
     vocabulary: list[str]
+    areas: dict[str, str] = field(default_factory=dict)  # framework slug -> area
     glossary: dict[tuple[str, ...], list[Term]] = field(default_factory=dict)
 
 
@@ -128,6 +129,7 @@ def build_index() -> Index:
         entries=entries, texts=texts, postings=dict(postings), groups=joined,
         longest_phrase=max((len(p) for p in joined), default=1), vocabulary=sorted(postings),
         glossary=dict(glossary),
+        areas={e.framework: e.area for e in entries if e.framework},
     )
 
 
@@ -197,7 +199,7 @@ def search(query: str, *, framework: str | None = None, level: int | None = None
                 stems |= set(phrase)
         hits = concept_hits if hits is None else hits & concept_hits
     entries = [index.entries[position] for position in sorted(hits or ())]
-    area = next((e.area for e in index.entries if e.framework == framework), None) if framework else None
+    area = index.areas.get(framework) if framework else None
     entries = [e for e in entries if wanted_by_filters(e, framework=framework, area=area, level=level, domain=domain)]
     suggestions = [] if entries else suggest(index, words)
     return Results(query, entries, stems - STOP_WORDS, terms, suggestions)

@@ -7,7 +7,7 @@ fetched in bulk and arranged in Python.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from thresholds.models import Domain, Framework, Indicator, Level, LevelText, SourceDocument, Term
@@ -33,6 +33,20 @@ def framework_detail(slug: str) -> Framework:
         ),
         slug=slug,
     )
+
+
+def last_changed(framework: Framework):
+    """When anything in the framework last changed (an import or an admin edit), from its history."""
+    histories = [
+        Framework.history.filter(id=framework.pk),
+        Level.history.filter(framework_id=framework.pk),
+        LevelText.history.filter(level__framework_id=framework.pk),
+        Domain.history.filter(framework_id=framework.pk),
+        Indicator.history.filter(framework_id=framework.pk),
+        Term.history.filter(framework_id=framework.pk),
+    ]
+    dates = [history.aggregate(latest=Max("history_date"))["latest"] for history in histories]
+    return max((date for date in dates if date), default=None)
 
 
 def source_documents() -> list[SourceDocument]:

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from hubs.selectors import contacts_for_level, right_now_for
-from portal.cache import cache_public_page
+from portal.cache import cache_public_page, private_words
 from thresholds import selectors
 from thresholds.forms import SearchForm, TableFilterForm
 from thresholds.search import SHOWN, in_display_order, search
@@ -18,7 +18,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def framework(request: HttpRequest, framework: str) -> HttpResponse:
     fw = selectors.framework_detail(framework)
-    return render(request, "thresholds/framework.html", {"framework": fw, "glossary": selectors.glossary(fw)})
+    context = {"framework": fw, "glossary": selectors.glossary(fw), "last_changed": selectors.last_changed(fw)}
+    return render(request, "thresholds/framework.html", context)
 
 
 def _table_context(request: HttpRequest, slug: str) -> dict:
@@ -34,6 +35,7 @@ def _table_context(request: HttpRequest, slug: str) -> dict:
         "levels": levels,
         "rows": selectors.need_table(fw, level=level, domain=domain),
         "filtered": level is not None or domain is not None,
+        "last_changed": selectors.last_changed(fw),
     }
 
 
@@ -65,6 +67,7 @@ def level(request: HttpRequest, framework: str, number: int) -> HttpResponse:
             "contacts": contacts_for_level(fw.partnership, number),
             "right_now": right_now,
             "right_now_list": [right_now] if right_now else [],
+            "last_changed": selectors.last_changed(fw),
             "sources": {source.file: source.title for source in fw.sources.all()},
             "previous": next((x for x in fw.levels.all() if x.number == number - 1), None),
             "next": next((x for x in fw.levels.all() if x.number == number + 1), None),
@@ -132,7 +135,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     context = {"form": form, "results": results, "groups": _group(results), "shown": SHOWN}
-    return render(request, "thresholds/search.html", context, status=status)
+    return private_words(render(request, "thresholds/search.html", context, status=status))
 
 
 def _group(results) -> list[tuple[str, list]]:

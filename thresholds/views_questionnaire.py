@@ -143,6 +143,10 @@ def result(request: HttpRequest, framework: str) -> HttpResponse:
             "contacts": contacts_for_level(fw.partnership, level.number),
             "right_now": [right_now] if right_now else [],
             "change_query": flow.State(selected=list(assessment.indicators)).query(),
+            # The link to share holds the indicator ids and nothing else from the address.
+            "share_url": request.build_absolute_uri(
+                reverse("thresholds:questionnaire_result", args=[fw.slug]) + "?" + flow.State(selected=sorted(assessment.indicators)).query()
+            ),
         },
     )
     if right_now:
