@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from thresholds.models import Partnership, SourcedItem
+from thresholds.models import Partnership, SourcedItem, validate_level_numbers
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY_NAMES = dict(zip(DAYS, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
@@ -56,9 +56,10 @@ class Contact(SourcedItem):
         return reverse("hubs:contact", kwargs={"key": self.key})
 
     def clean(self) -> None:
-        levels = self.editorial_levels
-        if not isinstance(levels, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in levels):
-            raise ValidationError({"editorial_levels": "Give a list of level numbers, such as [2, 3]."})
+        try:
+            validate_level_numbers(self.editorial_levels)
+        except ValidationError as error:
+            raise ValidationError({"editorial_levels": error.messages}) from error
 
 
 class Phone(models.Model):

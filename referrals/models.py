@@ -13,7 +13,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from hubs.models import Contact
-from thresholds.models import Partnership, SourcedItem
+# validate_level_numbers stays importable from here: the migrations name it at this path.
+from thresholds.models import Partnership, SourcedItem, validate_level_numbers  # noqa: F401
 
 
 class Role(models.TextChoices):
@@ -29,11 +30,6 @@ QUESTION_ROLES = (Role.IMMEDIATE_DANGER, Role.LEVEL, Role.FAMILY)
 TICK_ROLES = (Role.TICK, Role.RISK_TICK)
 # The answers each question offers. The words are content; these values are what rules.py reads.
 ANSWER_VALUES = {Role.IMMEDIATE_DANGER: ("yes", "no"), Role.FAMILY: ("yes", "risk", "not_yet"), Role.LEVEL: ()}
-
-
-def validate_level_numbers(value) -> None:
-    if not isinstance(value, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in value):
-        raise ValidationError("Write level numbers as a list, for example [2, 3].")
 
 
 class Checklist(SourcedItem):

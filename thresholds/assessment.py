@@ -25,7 +25,11 @@ class Assessment:
 
 
 def combination_of(framework: Framework) -> rules.Combination | None:
-    rule = CombinationRule.objects.filter(framework=framework).first()
+    return as_combination(CombinationRule.objects.filter(framework=framework).first())
+
+
+def as_combination(rule: CombinationRule | None) -> rules.Combination | None:
+    """The rules' view of a framework's combination rule row."""
     if rule is None:
         return None
     return rules.Combination(

@@ -7,6 +7,7 @@ wrote, so the importer can tell an edit made in the admin from an untouched item
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -16,6 +17,12 @@ key_validator = RegexValidator(
     r"^[a-z][a-z0-9-]{2,59}$",
     "Use 3 to 60 lower-case letters, digits and hyphens, starting with a letter.",
 )
+
+
+def validate_level_numbers(value) -> None:
+    """Editorial lists of level numbers (contacts' and checklists' levels): [2, 3]."""
+    if not isinstance(value, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in value):
+        raise ValidationError("Write level numbers as a list, for example [2, 3].")
 
 
 class SourcedItem(models.Model):

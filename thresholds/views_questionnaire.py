@@ -9,9 +9,9 @@ from hubs.selectors import cache_seconds_for, contacts_for_level, right_now_ever
 from portal.cache import cache_public_page
 from thresholds import questionnaire as flow
 from thresholds import selectors
-from thresholds.assessment import AssessmentError, assess, combination_of
+from thresholds.assessment import AssessmentError, as_combination, assess
 from thresholds.forms import AreaForm, DangerForm
-from thresholds.models import Framework
+from thresholds.models import CombinationRule, Framework
 from thresholds.rules import explain
 
 
@@ -159,6 +159,6 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
     sections = []
     for fw in selectors.framework_summaries():
         levels = {lv.number: lv.name for lv in fw.levels.all()}
-        rule = combination_of(fw)
-        sections.append((fw, explain(levels=levels, rule=rule), fw.combination_rule if rule else None))
+        row = CombinationRule.objects.filter(framework=fw).first()
+        sections.append((fw, explain(levels=levels, rule=as_combination(row)), row))
     return render(request, "thresholds/questionnaire/how_it_works.html", {"sections": sections})
